@@ -1,0 +1,239 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { FailureContext } from './errors';
+import {
+	isTimeout,
+	malformedResponseError,
+	networkError,
+	rateLimitError,
+	responseError,
+} from './errors';
+import { RequestGate } from './gate';
+import type { RequestPolicy } from './policy';
+import { backoffDelay, DEFAULT_POLICY, MAX_RATE_LIMIT_WAITS, retryAfterSeconds } from './policy';
+
+export const CREDENTIAL_NAME = 'xobitoApi';
+export const DEFAULT_BASE_URL = 'https://dash.xobito.com';
+
+const SUBDOMAIN_SHAPE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+]);
+
+export interface XobitoRequest {
+	method: IHttpRequestMethods;
+	/** Path below `/api/v1/{subdomain}`, e.g. `/contacts/451`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** API field name → label, to name fields in validation errors. */
+	fieldLabels?: Record<string, string>;
+}
+
+/** The documented success envelope: `{ status: 'success', data, message? }`. */
+export interface XobitoEnvelope extends IDataObject {
+	data: IDataObject;
+}
+
+interface Endpoint {
+	apiRoot: string;
+	subdomain: string;
+	baseUrl: string;
+}
+
+interface HttpAnswer {
+	statusCode: number;
+	body: unknown;
+	headers?: IDataObject;
+}
+
+type Attempt = { answer: HttpAnswer } | { failure: { code?: string; message: string } };
+
+type XobitoContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Builds `{baseUrl}/api/v1/{subdomain}` from the credential, refusing values that would change the URL's meaning. */
+export function apiRootFor(node: INode, credentials: IDataObject, itemIndex?: number): Endpoint {
+	const subdomain = typeof credentials.subdomain === 'string' ? credentials.subdomain.trim() : '';
+	const rawBaseUrl =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
+			? credentials.baseUrl.trim()
+			: DEFAULT_BASE_URL;
+	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	if (!SUBDOMAIN_SHAPE.test(subdomain)) {
+		throw new NodeOperationError(
+			node,
+			`The credential's 'Workspace Subdomain' ${JSON.stringify(subdomain)} is not a workspace name${where}`,
+			{
+				itemIndex,
+				description:
+					'Use only letters, digits and hyphens: for https://acme.xobito.com the subdomain is "acme". No request was sent.',
+			},
+		);
+	}
+	let url: URL | undefined;
+	try {
+		url = new URL(rawBaseUrl);
+	} catch {
+		url = undefined;
+	}
+	if (
+		!url ||
+		!['http:', 'https:'].includes(url.protocol) ||
+		url.search ||
+		url.hash ||
+		url.username ||
+		url.password
+	) {
+		throw new NodeOperationError(
+			node,
+			`The credential's 'Base URL' ${JSON.stringify(rawBaseUrl)} is not a web address${where}`,
+			{
+				itemIndex,
+				description: `Use an address such as ${DEFAULT_BASE_URL} (no query, fragment or login in it). No request was sent.`,
+			},
+		);
+	}
+	const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+	return { apiRoot: `${baseUrl}/api/v1/${subdomain}`, subdomain, baseUrl };
+}
+
+/**
+ * The only place that talks HTTP to Xobito. One client serves one run of the node: it shares
+ * the pace and any rate-limit pause between items, retries what is safe to retry, and maps
+ * every failure to a NodeApiError (errors.ts).
+ */
+export class XobitoClient {
+	private credentials: Promise<IDataObject> | undefined;
+
+	private readonly gate: RequestGate;
+
+	constructor(
+		private readonly context: XobitoContext,
+		readonly policy: RequestPolicy = DEFAULT_POLICY,
+	) {
+		this.gate = new RequestGate(
+			policy.requestsPerMinute > 0 ? 60_000 / policy.requestsPerMinute : 0,
+		);
+	}
+
+	private async resolveEndpoint(itemIndex?: number): Promise<Endpoint> {
+		this.credentials ??= this.context.getCredentials(CREDENTIAL_NAME);
+		return apiRootFor(this.context.getNode(), await this.credentials, itemIndex);
+	}
+
+	private async send(options: IHttpRequestOptions): Promise<Attempt> {
+		try {
+			const response = (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				CREDENTIAL_NAME,
+				options,
+			)) as { statusCode: number; body: unknown; headers?: IDataObject };
+			return {
+				answer: { statusCode: response.statusCode, body: response.body, headers: response.headers },
+			};
+		} catch (error) {
+			// With ignoreHttpStatusErrors only failures without an HTTP answer land here.
+			const cause = (error?.cause ?? error) as { code?: unknown; message?: unknown };
+			const code = typeof cause.code === 'string' ? cause.code : undefined;
+			return { failure: { code, message: String(cause.message ?? error?.message ?? '') } };
+		}
+	}
+
+	/** Sends one request, waiting out rate limits and retrying transient failures within the policy. */
+	async request(request: XobitoRequest, itemIndex?: number): Promise<XobitoEnvelope> {
+		const endpoint = await this.resolveEndpoint(itemIndex);
+		const node = this.context.getNode();
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${endpoint.apiRoot}${request.path}`,
+			headers: { Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.policy.timeout,
+			...(request.body ? { body: request.body } : {}),
+			...(request.qs ? { qs: request.qs } : {}),
+		};
+		const failure: FailureContext = {
+			itemIndex,
+			subdomain: endpoint.subdomain,
+			baseUrl: endpoint.baseUrl,
+			fieldLabels: request.fieldLabels,
+			attempts: 0,
+		};
+		let retries = 0;
+		let rateLimitWaits = 0;
+		for (;;) {
+			await this.gate.waitForTurn();
+			failure.attempts++;
+			const attempt = await this.send(options);
+
+			if ('failure' in attempt) {
+				const { code, message } = attempt.failure;
+				const transient =
+					(code !== undefined && TRANSIENT_NETWORK_CODES.has(code)) || isTimeout(code, message);
+				if (transient && retries < this.policy.maxRetries) {
+					retries++;
+					await sleep(backoffDelay(retries));
+					continue;
+				}
+				throw networkError(node, code, message, this.policy.timeout, failure);
+			}
+
+			const { statusCode, body, headers } = attempt.answer;
+			if (statusCode >= 200 && statusCode < 300) {
+				if (
+					body &&
+					typeof body === 'object' &&
+					(body as IDataObject).data &&
+					typeof (body as IDataObject).data === 'object'
+				) {
+					return body as XobitoEnvelope;
+				}
+				throw malformedResponseError(node, statusCode, body, failure);
+			}
+			if (statusCode === 429) {
+				const waitSeconds = retryAfterSeconds(body, headers) ?? 1;
+				if (waitSeconds > this.policy.maxRetryWait || rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+					throw rateLimitError(node, waitSeconds, this.policy.maxRetryWait, failure);
+				}
+				rateLimitWaits++;
+				this.gate.pauseFor(waitSeconds * 1000);
+				continue;
+			}
+			if (TRANSIENT_STATUS.has(statusCode) && retries < this.policy.maxRetries) {
+				retries++;
+				await sleep(backoffDelay(retries));
+				continue;
+			}
+			throw responseError(node, statusCode, body, failure);
+		}
+	}
+
+	/** Every row of a paginated list endpoint (Laravel paginator nested in `data`), page by page. */
+	async listAll(path: string, maxPages = 100): Promise<IDataObject[]> {
+		const rows: IDataObject[] = [];
+		for (let page = 1; page <= maxPages; page++) {
+			const { data } = await this.request({ method: 'GET', path, qs: { page, per_page: 100 } });
+			const pageRows = Array.isArray(data.data) ? (data.data as IDataObject[]) : [];
+			rows.push(...pageRows);
+			const lastPage = typeof data.last_page === 'number' ? data.last_page : page;
+			if (page >= lastPage || pageRows.length === 0) break;
+		}
+		return rows;
+	}
+}
