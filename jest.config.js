@@ -6,5 +6,6 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	// e2e runtimes (thousands of packages) live outside the repo; keep jest's crawler off dist too.
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/nockSetup.ts'],
 	testTimeout: 30000,
 };

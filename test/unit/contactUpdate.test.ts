@@ -1,11 +1,7 @@
 /** What Xobito receives for Contact → Update, and what the node outputs on success. */
-import nock from 'nock';
 
 import { runXobito, TEST_TOKEN, testCredentials } from '../helpers/runWorkflow';
 import { API_ROOT, contactRef, documentedExample, echoUpdate, mockXobito, updated } from '../helpers/xobitoMock';
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
 
 describe('Contact → Update: the request', () => {
 	test('the documented example sends exactly the documented PUT', async () => {

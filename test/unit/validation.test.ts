@@ -1,12 +1,8 @@
 /** Bad input is refused before any request, with a message naming the field and the item. */
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
 
 import { runXobito, testCredentials } from '../helpers/runWorkflow';
 import { contactRef, documentedExample, echoUpdate, mockXobito } from '../helpers/xobitoMock';
-
-beforeEach(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
 
 const emoji = '😀';
 

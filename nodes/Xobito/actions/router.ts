@@ -15,16 +15,23 @@ const resources: Record<string, Record<string, XobitoOperation>> = {
 };
 
 /**
- * The json of an item routed to the error output: n8n serialises `item.error` without the HTTP
- * status, so the status and the field errors are repeated here for IF/Switch nodes to route on.
+ * The item of a failed input. n8n sends an item to the error output only when its json is
+ * `{ error }` (or `{ error, message }`), and n8n 2.x replaces the json of an item carrying
+ * `item.error` with the bare message. So the details IF and Switch nodes route on (HTTP status,
+ * field errors) travel inside `json.error`, and `item.error` is not used.
  */
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const httpCode = Number('httpCode' in error ? error.httpCode : undefined);
 	return {
-		error: error.message,
-		description: error.description ?? null,
-		httpCode: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : null,
-		fieldErrors: (error.context?.fieldErrors as IDataObject | undefined) ?? null,
+		json: {
+			error: {
+				message: error.message,
+				description: error.description ?? null,
+				httpCode: Number.isInteger(httpCode) && httpCode > 0 ? httpCode : null,
+				fieldErrors: (error.context?.fieldErrors as IDataObject | undefined) ?? null,
+			},
+		},
+		pairedItem: { item: itemIndex },
 	};
 }
 
@@ -67,8 +74,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const output: INodeExecutionData[] = new Array(items.length);
 	const fail = (itemIndex: number, cause: Error) => {
-		const error = asItemError(this, cause, itemIndex);
-		output[itemIndex] = { json: errorJson(error), error, pairedItem: { item: itemIndex } };
+		output[itemIndex] = errorItem(asItemError(this, cause, itemIndex), itemIndex);
 	};
 
 	// Pacing and concurrency apply to the whole run, so the Options of the first item decide them.
