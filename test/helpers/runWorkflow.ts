@@ -5,7 +5,7 @@
  * replaced, by `TestCredentialsHelper`, which applies the credential's own `authenticate` block.
  * HTTP goes out for real and is intercepted by nock (or reaches a local server).
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -133,6 +133,32 @@ class TestNodeTypes implements INodeTypes {
 	}
 }
 
+
+function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		currentNodeParameters: undefined,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		userId: 'test-user',
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 export interface RunOptions {
@@ -154,17 +180,45 @@ export interface RunResult {
 	workflowError?: IRun['data']['resultData']['error'];
 }
 
-export async function runXobito(options: RunOptions): Promise<RunResult> {
-	const xobito: INode = {
+function xobitoNode(parameters: IDataObject, onError?: OnError): INode {
+	return {
 		id: 'xobito-node',
 		name: 'Xobito',
 		type: 'n8n-nodes-xobito.xobito',
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: { resource: 'contact', operation: 'update', ...options.parameters },
+		parameters: { resource: 'contact', operation: 'update', ...parameters },
 		credentials: { xobitoApi: { id: 'cred-1', name: 'Xobito account' } },
-		...(options.onError ? { onError: options.onError } : {}),
+		...(onError ? { onError } : {}),
 	};
+}
+
+/** The editor's view of the node, for its dropdowns and list searches (loadOptions / listSearch). */
+export function loadOptionsContext(credentials: ICredentialDataDecryptedObject = testCredentials()) {
+	const node = xobitoNode({});
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: new TestNodeTypes(),
+		active: false,
+	});
+	return new LoadOptionsContext(workflow, node, testAdditionalData(credentials), 'parameters.updateFields');
+}
+
+/** What the credential's "Test" button runs in n8n: the node's credential test with n8n's test context. */
+export async function testCredential(data: ICredentialDataDecryptedObject) {
+	const context = new CredentialTestContext();
+	return await new Xobito().methods.credentialTest.xobitoApiTest.call(context, {
+		id: 'cred-1',
+		name: 'Xobito account',
+		type: 'xobitoApi',
+		data,
+	});
+}
+
+export async function runXobito(options: RunOptions): Promise<RunResult> {
+	const xobito = xobitoNode(options.parameters, options.onError);
 	const start: INode = {
 		id: 'start-node',
 		name: 'Start',
@@ -196,25 +250,7 @@ export async function runXobito(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials ?? testCredentials()),
-		currentNodeParameters: undefined,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-		userId: 'test-user',
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(options.credentials ?? testCredentials(), hooks);
 
 	const inputItems = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({

@@ -1,4 +1,5 @@
 /** What Xobito receives for Contact → Update, and what the node outputs on success. */
+import nock from 'nock';
 
 import { runXobito, TEST_TOKEN, testCredentials } from '../helpers/runWorkflow';
 import { API_ROOT, contactRef, documentedExample, echoUpdate, mockXobito, updated } from '../helpers/xobitoMock';
