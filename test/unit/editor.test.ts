@@ -5,20 +5,8 @@
 import { loadOptionsContext, runXobito, testCredential } from '../helpers/runWorkflow';
 import { contactRef, documentedExample } from '../helpers/xobitoMock';
 import { Xobito } from '../../nodes/Xobito/Xobito.node';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createSandbox, TOKENS } = require('../sandbox/xobitoSandbox') as {
-	createSandbox: (options?: object) => Promise<Sandbox>;
-	TOKENS: Record<string, string>;
-};
-
-interface Sandbox {
-	url: string;
-	requests: Array<{ method: string; path: string; query: Record<string, string>; headers: Record<string, string> }>;
-	state: { faults: object[] };
-	injectFaults: (...faults: object[]) => void;
-	close: () => Promise<void>;
-}
+import type { Sandbox } from '../sandbox/xobitoSandbox';
+import { createSandbox, TOKENS } from '../sandbox/xobitoSandbox';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -96,8 +84,7 @@ describe('dropdowns', () => {
 		});
 		expect(result.workflowError).toBeUndefined();
 		expect(result.success[0].json).toMatchObject({ id: 42, status_id: 2, type: 'customer' });
-		const stored = sandbox.state as unknown as { workspaces: { acme: { contacts: Array<{ id: number; group_id: number[] }> } } };
-		expect(stored.workspaces.acme.contacts.find((contact) => contact.id === 42)?.group_id).toEqual([1, 120]);
+		expect(sandbox.state.workspaces.acme.contacts.find((contact) => contact.id === 42)?.group_id).toEqual([1, 120]);
 	});
 });
 

@@ -65,6 +65,23 @@ type Attempt = { answer: HttpAnswer } | { failure: { code?: string; message: str
 
 type XobitoContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+const NETWORK_CODE = /^E[A-Z_]+$/;
+
+/**
+ * The Node.js error code and text of a request that got no HTTP answer. n8n wraps the network
+ * error in a NodeApiError, differently across versions: the code may sit on the cause, on the
+ * error itself, or (found by NodeApiError) in httpCode, and the text may have been replaced.
+ */
+function describeNetworkFailure(error: IDataObject): { code?: string; message: string } {
+	const cause = (error?.cause ?? {}) as IDataObject;
+	const nested = (cause.cause ?? {}) as IDataObject;
+	const code = [cause.code, error?.code, error?.httpCode, nested.code].find(
+		(candidate): candidate is string => typeof candidate === 'string' && NETWORK_CODE.test(candidate),
+	);
+	const texts = [cause.message, error?.description, error?.message].filter((text) => typeof text === 'string');
+	return { code, message: texts.join(' ') };
+}
+
 /** Builds `{baseUrl}/api/v1/{subdomain}` from the credential, refusing values that would change the URL's meaning. */
 export function apiRootFor(node: INode, credentials: IDataObject, itemIndex?: number): Endpoint {
 	const subdomain = typeof credentials.subdomain === 'string' ? credentials.subdomain.trim() : '';
@@ -147,9 +164,7 @@ export class XobitoClient {
 			};
 		} catch (error) {
 			// With ignoreHttpStatusErrors only failures without an HTTP answer land here.
-			const cause = (error?.cause ?? error) as { code?: unknown; message?: unknown };
-			const code = typeof cause.code === 'string' ? cause.code : undefined;
-			return { failure: { code, message: String(cause.message ?? error?.message ?? '') } };
+			return { failure: describeNetworkFailure(error) };
 		}
 	}
 
