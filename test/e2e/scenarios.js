@@ -10,6 +10,8 @@ const { runtime } = require('./runtimes');
 const { credential, updateWorkflow } = require('./workflows');
 const { createSandbox, TOKENS } = require('../sandbox/xobitoSandbox');
 
+const EXAMPLE = require('../../examples/update-contacts.workflow.json');
+
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 const required = {
 	firstName: '={{ $json.first ?? "John" }}',
@@ -119,7 +121,7 @@ function defineScenarios(runtimeName) {
 		await n8n.importCredentials(credential({ baseUrl: sandbox.url, apiToken: TOKENS.full }));
 		const all = [
 			WORKFLOWS.documented, WORKFLOWS.allFields, WORKFLOWS.mixedRouted, WORKFLOWS.mixedRegular, WORKFLOWS.mixedStop,
-			WORKFLOWS.badInput, WORKFLOWS.rateLimited, ...Object.values(WORKFLOWS.faults),
+			WORKFLOWS.badInput, WORKFLOWS.rateLimited, ...Object.values(WORKFLOWS.faults), EXAMPLE,
 		];
 		await n8n.importWorkflow(all);
 	});
@@ -262,6 +264,14 @@ function defineScenarios(runtimeName) {
 			expect(run.error.description).toMatch(/The request was sent 3 times/);
 			expect(new Set(sandbox.requests.map((request) => request.path))).toEqual(new Set(['/api/v1/acme/contacts/11']));
 		});
+	});
+
+	test('the example workflow shipped in examples/ runs as imported and routes the unknown contact', async () => {
+		const run = await execute(EXAMPLE);
+		expect(run.code).toBe(0);
+		expect(nodeOutputs(run.run, 'Update Contact')[0].map((item) => item.json.id)).toEqual([42, 43]);
+		expect(nodeOutputs(run.run, 'Contact Not Found')[0].map((item) => item.json.id)).toEqual([9999]);
+		expect(sandbox.requests.map((request) => JSON.parse(request.rawBody).status_id)).toEqual([2, 3, 1]);
 	});
 
 	test('the API token appears nowhere in what n8n printed', () => {
