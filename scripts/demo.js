@@ -76,15 +76,16 @@ async function main() {
 	const stop = () => {
 		server.kill('SIGTERM');
 		sandbox.kill('SIGTERM');
+		// n8n may take a while to shut down; never leave it behind holding the port.
+		setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
 	};
-	process.on('SIGINT', () => {
+	const stopAndExit = () => {
 		stop();
-		process.exit(0);
-	});
-	process.on('SIGTERM', () => {
-		stop();
-		process.exit(0);
-	});
+		server.once('exit', () => process.exit(0));
+		setTimeout(() => process.exit(0), 11_000).unref();
+	};
+	process.on('SIGINT', stopAndExit);
+	process.on('SIGTERM', stopAndExit);
 	server.on('exit', (code) => {
 		if (!EXIT_WHEN_READY) say(`n8n exited (${code}); its log is in ${path.join(n8n.userFolder, 'n8n.log')}`);
 		sandbox.kill('SIGTERM');
@@ -107,10 +108,7 @@ async function main() {
 	say(`it updates contacts 42 and 43 in the sandbox and routes the unknown contact 9999 to "Contact Not Found".`);
 	say(`Xobito sandbox: ${sandboxUrl} (workspace "acme"; requests it received: ${sandboxUrl}/__sandbox/requests)`);
 	say('Ctrl+C stops n8n and the sandbox.');
-	if (EXIT_WHEN_READY) {
-		stop();
-		process.exit(0);
-	}
+	if (EXIT_WHEN_READY) stopAndExit();
 }
 
 main().catch((error) => {

@@ -4,7 +4,10 @@
  * tests (jest + nock on n8n-core's engine, and the sandbox), then the end-to-end tests in real
  * n8n 2.x and 1.x (installed on first use). Prints a table and, last, `N passed, N failed`.
  *
- * XOBITO_E2E=0 skips the end-to-end part; XOBITO_E2E_N8N=n8n2 runs it on one n8n build only.
+ * Then, where Debian's chromium is installed, the browser check of the demo.
+ *
+ * XOBITO_E2E=0 skips the end-to-end part; XOBITO_E2E_N8N=n8n2 runs it on one n8n build only;
+ * XOBITO_BROWSER=0 skips the browser check.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -48,6 +51,11 @@ function jest(name, config, extra = []) {
 	steps.push({ name, passed, failed, seconds });
 }
 
+// A fresh clone: install the toolchain first (--ignore-scripts: see .ci/run).
+if (!fs.existsSync(path.join(ROOT, 'node_modules', '.bin', 'jest'))) {
+	check('install toolchain (npm ci)', 'npm', ['ci', '--ignore-scripts', '--fetch-retries=5', '--no-audit', '--no-fund']);
+}
+
 const built = check('build', 'npm', ['run', 'build', '--silent']);
 check('lint', 'npm', ['run', 'lint', '--silent']);
 if (built) jest('unit tests', 'jest.config.js');
@@ -58,6 +66,13 @@ if (process.env.XOBITO_E2E !== '0') {
 		const files = names.map((name) => `test/e2e/${name}.e2e.test.js`);
 		jest('end-to-end tests (real n8n)', 'jest.e2e.config.js', files);
 	}
+}
+
+// A person's check of the demo in headless Chromium, where Debian's chromium is installed.
+if (process.env.XOBITO_BROWSER !== '0' && fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium') && built) {
+	check('browser check of the demo (Chromium)', 'node', ['test/browser/editor.browser.js']);
+} else {
+	process.stdout.write('\n=== browser check skipped: no /usr/bin/chromium (apt-get install chromium)\n');
 }
 
 const total = steps.reduce((sum, step) => ({ passed: sum.passed + step.passed, failed: sum.failed + step.failed }), {

@@ -5,8 +5,9 @@
  * example workflow's Xobito node and screenshots its fields, then runs the workflow from the
  * editor and checks that the sandbox received the contact updates.
  *
- * `node test/browser/editor.browser.js` — needs /usr/bin/chromium (apt-get install chromium).
- * Screenshots go to docs/ (used by the README). Exits 0 on success, 1 on failure.
+ * `node test/browser/editor.browser.js [--update-docs]` — needs /usr/bin/chromium (apt-get
+ * install chromium). Screenshots go to .e2e-work/screenshots/, or with --update-docs to docs/
+ * (the README's pictures). Exits 0 on success, 1 on failure.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,7 +18,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const N8N_PORT = 5698;
 const SANDBOX_PORT = 5699;
 const BASE = `http://127.0.0.1:${N8N_PORT}`;
-const SHOTS = path.join(ROOT, 'docs');
+const SHOTS = process.argv.includes('--update-docs') ? path.join(ROOT, 'docs') : path.join(ROOT, '.e2e-work', 'screenshots');
 const DEADLINE_MS = 8 * 60 * 1000;
 
 const say = (message) => process.stdout.write(`[browser] ${message}\n`);
@@ -37,13 +38,22 @@ function startDemo() {
 		});
 		demo.on('exit', (code) => reject(new Error(`demo exited early (${code})`)));
 	});
-	const stop = () => {
+	const signal = (name) => {
 		try {
-			process.kill(-demo.pid, 'SIGTERM');
+			process.kill(-demo.pid, name);
 		} catch {
 			// already gone
 		}
 	};
+	const stop = () =>
+		new Promise((resolve) => {
+			signal('SIGTERM');
+			// The demo stops n8n and the sandbox; make sure nothing of its group outlives this check.
+			setTimeout(() => {
+				signal('SIGKILL');
+				resolve();
+			}, 12_000);
+		});
 	return { ready, stop };
 }
 
@@ -58,6 +68,7 @@ async function main() {
 		process.exit(1);
 	}, DEADLINE_MS);
 	let browser;
+	let page;
 	try {
 		await demo.ready;
 		browser = await chromium.launch({
@@ -65,7 +76,7 @@ async function main() {
 			headless: true,
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 		});
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		page.setDefaultTimeout(60_000);
 
 		say('signing in');
@@ -82,23 +93,36 @@ async function main() {
 		await page.screenshot({ path: path.join(SHOTS, 'example-workflow.png') });
 
 		say('finding Xobito in the nodes panel');
-		await page.keyboard.press('Tab');
+		const plus = page.locator('[data-test-id="node-creator-plus-button"]');
+		if (await plus.count()) await plus.first().click();
+		else await page.keyboard.press('Tab');
+		const creator = page.locator('[data-test-id="node-creator"]');
+		await creator.waitFor();
 		await page.keyboard.type('Xobito');
-		const panelEntry = page.locator('[data-test-id="node-creator-item-name"], .el-scrollbar, [class*="nodeItem"]').getByText('Xobito').first();
-		await panelEntry.waitFor();
+		await creator.getByText('Xobito', { exact: true }).first().waitFor();
+		await page.waitForTimeout(500);
 		await page.screenshot({ path: path.join(SHOTS, 'nodes-panel.png') });
 		await page.keyboard.press('Escape');
+		await creator.waitFor({ state: 'hidden' }).catch(() => page.mouse.click(300, 700));
 
 		say('opening the Xobito node');
-		await xobitoNode.dblclick();
+		// The node body sits just above its label on the canvas.
+		const label = await xobitoNode.boundingBox();
+		await page.mouse.dblclick(label.x + label.width / 2, label.y - 50);
 		await page.getByText('Update Fields').first().waitFor();
 		await page.getByText('First Name').first().waitFor();
 		await page.screenshot({ path: path.join(SHOTS, 'xobito-node.png') });
+		const updateFields = page.getByText('Update Fields').first();
 		await page.keyboard.press('Escape');
+		await updateFields.waitFor({ state: 'hidden', timeout: 5000 }).catch(async () => {
+			// Fall back to the dialog's close button (top right).
+			await page.mouse.click(1395, 45);
+			await updateFields.waitFor({ state: 'hidden' });
+		});
 
 		say('running the workflow from the editor');
 		await fetch(`http://127.0.0.1:${SANDBOX_PORT}/__sandbox/reset`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
-		await page.getByRole('button', { name: /execute workflow|test workflow/i }).first().click();
+		await page.locator('[data-test-id="execute-workflow-button"]').or(page.getByText(/^(Execute|Test) workflow$/)).first().dispatchEvent('click');
 		let puts = [];
 		for (let i = 0; i < 60 && puts.length < 3; i++) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
@@ -112,10 +136,15 @@ async function main() {
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: path.join(SHOTS, 'example-run.png') });
 		say(`ok: the editor run updated contacts 42 and 43; screenshots in ${path.relative(ROOT, SHOTS)}/`);
+	} catch (error) {
+		const shot = path.join(ROOT, '.e2e-work', 'browser-failure.png');
+		await page?.screenshot({ path: shot }).catch(() => {});
+		say(`screenshot of the failure: ${path.relative(ROOT, shot)}`);
+		throw error;
 	} finally {
 		clearTimeout(watchdog);
 		await browser?.close();
-		demo.stop();
+		await demo.stop();
 	}
 }
 

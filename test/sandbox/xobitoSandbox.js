@@ -359,7 +359,6 @@ if (require.main === module) {
 	const maxLifetimeMs = Number(arg('max-lifetime-s', 3600)) * 1000;
 	createSandbox({ port: Number(arg('port', 8080)), maxLifetimeMs }).then((sandbox) => {
 		process.stdout.write(`Xobito sandbox listening on ${sandbox.url} (stops by itself after ${maxLifetimeMs / 1000} s)\n`);
-		process.stdout.write(`Workspace subdomain: acme   API token: ${TOKENS.full}\n`);
 		const stop = () => sandbox.close().then(() => process.exit(0));
 		process.on('SIGTERM', stop);
 		process.on('SIGINT', stop);
