@@ -43,7 +43,7 @@ export const testCredentials = (overrides: IDataObject = {}): ICredentialDataDec
 	...overrides,
 });
 
-/** Hands out one credential and authenticates requests with XobitoApi's own `authenticate` block. */
+/** Hands out one credential and authenticates requests with XobitoApi's own `authenticate`. */
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
@@ -58,16 +58,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
-		const headers = new XobitoApi().authenticate.properties.headers ?? {};
-		const resolved = Object.fromEntries(
-			Object.entries(headers).map(([name, template]) => [
-				name,
-				String(template)
-					.replace(/^=/, '')
-					.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? '')),
-			]),
-		);
-		return { ...options, headers: { ...options.headers, ...resolved } };
+		return await new XobitoApi().authenticate(credentials, options);
 	}
 
 	async preAuthentication() {

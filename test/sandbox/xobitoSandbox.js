@@ -275,16 +275,17 @@ function createSandbox(options = {}) {
 			const url = new URL(req.url, `http://${req.headers.host ?? '127.0.0.1'}`);
 			if (url.pathname.startsWith('/__sandbox/')) return send(res, control(req.method, url.pathname, body));
 
-			if (state.requests.length < state.maxRecorded) {
-				state.requests.push({
-					at: Date.now(),
-					method: req.method,
-					path: url.pathname,
-					query: Object.fromEntries(url.searchParams),
-					headers: req.headers,
-					...(state.recordBodies ? { rawBody: raw, body } : {}),
-				});
-			}
+			const record = {
+				at: Date.now(),
+				method: req.method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				...(state.recordBodies ? { rawBody: raw, body } : {}),
+			};
+			if (state.requests.length < state.maxRecorded) state.requests.push(record);
+			// The status answered, for counting 429s and successes (unset when the connection is dropped or hangs).
+			res.on('finish', () => (record.status = res.statusCode));
 			const respond = () => {
 				const fault = takeFault(req.method, url.pathname);
 				if (fault) {
