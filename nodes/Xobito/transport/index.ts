@@ -166,6 +166,12 @@ export class XobitoClient {
 		}
 	}
 
+	/** Whether the user stopped the execution (only executions can be stopped; dropdowns cannot). */
+	private isCancelled(): boolean {
+		const context = this.context as Partial<IExecuteFunctions>;
+		return context.getExecutionCancelSignal?.()?.aborted === true;
+	}
+
 	/** Sends one request, waiting out rate limits and retrying transient failures within the policy. */
 	async request(request: XobitoRequest, itemIndex?: number): Promise<XobitoEnvelope> {
 		this.credentials ??= this.context.getCredentials(CREDENTIAL_NAME);
@@ -192,8 +198,12 @@ export class XobitoClient {
 		};
 		let retries = 0;
 		let rateLimitWaits = 0;
+		const cancelled = () => this.isCancelled();
 		for (;;) {
-			await this.gate.waitForTurn();
+			await this.gate.waitForTurn(cancelled);
+			if (cancelled()) {
+				throw new NodeOperationError(node, 'The execution was stopped before this item was sent', { itemIndex });
+			}
 			failure.attempts++;
 			const attempt = await this.send(options, credentials);
 
