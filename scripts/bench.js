@@ -120,9 +120,9 @@ function table(headers, lines) {
 }
 
 function barChart(title, bars, unit) {
-	const width = 720;
+	const width = 840;
 	const barHeight = 26;
-	const left = 300;
+	const left = 420;
 	const max = Math.max(...bars.map((bar) => bar.value), 1);
 	const height = 50 + bars.length * (barHeight + 10);
 	const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;');
