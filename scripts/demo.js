@@ -61,7 +61,8 @@ async function main() {
 	const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
 	await waitFor(`${sandboxUrl}/__sandbox/requests`);
 
-	const n8n = new N8n(n8nRuntime).installPackage(tarball);
+	// One demo folder, started afresh on every run (its n8n.log stays there after Ctrl+C).
+	const n8n = new N8n(n8nRuntime, path.join(ROOT, '.e2e-work', `demo-${N8N_PORT}`)).installPackage(tarball);
 	say(`n8n user folder: ${n8n.userFolder}`);
 	await n8n.importCredentials(credential({ baseUrl: sandboxUrl, apiToken: TOKENS.full }));
 	await n8n.importWorkflow(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/update-contacts.workflow.json'), 'utf8')));

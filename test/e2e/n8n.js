@@ -30,10 +30,17 @@ function packedPackage() {
 let portSeed = 20000 + (process.pid % 5000) * 2;
 
 class N8n {
-	/** @param runtime one of ./runtimes.js `runtime()` */
-	constructor(runtime) {
+	/**
+	 * @param runtime one of ./runtimes.js `runtime()`
+	 * @param userFolder where n8n keeps its database and packages; a fresh temporary folder by default
+	 */
+	constructor(runtime, userFolder) {
 		this.runtime = runtime;
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `xobito-${runtime.name}-`));
+		if (userFolder) {
+			fs.rmSync(userFolder, { recursive: true, force: true });
+			fs.mkdirSync(userFolder, { recursive: true });
+		}
+		this.userFolder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `xobito-${runtime.name}-`));
 		this.env = {
 			PATH: runtime.env.PATH ?? process.env.PATH,
 			HOME: this.userFolder,

@@ -5,7 +5,12 @@
  * replaced, by `TestCredentialsHelper`, which applies the credential's own `authenticate` block.
  * HTTP goes out for real and is intercepted by nock (or reaches a local server).
  */
-import { CredentialTestContext, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -57,7 +62,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions,
+	) {
 		return await new XobitoApi().authenticate(credentials, options);
 	}
 
@@ -124,7 +133,6 @@ class TestNodeTypes implements INodeTypes {
 	}
 }
 
-
 function testAdditionalData(
 	credentials: ICredentialDataDecryptedObject,
 	hooks?: ExecutionLifecycleHooks,
@@ -185,7 +193,9 @@ function xobitoNode(parameters: IDataObject, onError?: OnError): INode {
 }
 
 /** The editor's view of the node, for its dropdowns and list searches (loadOptions / listSearch). */
-export function loadOptionsContext(credentials: ICredentialDataDecryptedObject = testCredentials()) {
+export function loadOptionsContext(
+	credentials: ICredentialDataDecryptedObject = testCredentials(),
+) {
 	const node = xobitoNode({});
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -194,7 +204,12 @@ export function loadOptionsContext(credentials: ICredentialDataDecryptedObject =
 		nodeTypes: new TestNodeTypes(),
 		active: false,
 	});
-	return new LoadOptionsContext(workflow, node, testAdditionalData(credentials), 'parameters.updateFields');
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		testAdditionalData(credentials),
+		'parameters.updateFields',
+	);
 }
 
 /** What the credential's "Test" button runs in n8n: the node's credential test with n8n's test context. */
@@ -245,7 +260,9 @@ export async function runXobito(options: RunOptions): Promise<RunResult> {
 
 	const inputItems = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [inputItems] }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [inputItems] }, source: null }],
+		},
 	});
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);

@@ -24,10 +24,14 @@ export interface Reply {
 }
 
 /** Answers every request to the API with the next reply (the last one repeats); records each request. */
-export function mockXobito(replies: Reply[] | ((request: ReceivedRequest, index: number) => Reply)) {
+export function mockXobito(
+	replies: Reply[] | ((request: ReceivedRequest, index: number) => Reply),
+) {
 	const received: ReceivedRequest[] = [];
 	const nextReply = (request: ReceivedRequest) =>
-		typeof replies === 'function' ? replies(request, received.length - 1) : replies[Math.min(received.length - 1, replies.length - 1)];
+		typeof replies === 'function'
+			? replies(request, received.length - 1)
+			: replies[Math.min(received.length - 1, replies.length - 1)];
 	const scope = nock(BASE_URL).persist();
 	for (const method of ['GET', 'PUT', 'POST', 'PATCH', 'DELETE']) {
 		scope.intercept(/.*/, method).reply(function (path, body, callback) {
@@ -48,7 +52,10 @@ export function mockXobito(replies: Reply[] | ((request: ReceivedRequest, index:
 				callback(null, [
 					reply.status,
 					typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? ''),
-					{ 'Content-Type': typeof reply.body === 'string' ? 'text/html' : 'application/json', ...reply.headers },
+					{
+						'Content-Type': typeof reply.body === 'string' ? 'text/html' : 'application/json',
+						...reply.headers,
+					},
 				]);
 			if (reply.delayMs) void sleep(reply.delayMs).then(answer);
 			else answer();
@@ -84,7 +91,10 @@ export const documentedExample = {
 };
 
 export const DOCUMENTED_ERRORS = {
-	invalidSubdomain: { status: 400, body: { status: 'error', message: 'Validation failed', errors: 'Invalid tenant subdomain' } },
+	invalidSubdomain: {
+		status: 400,
+		body: { status: 'error', message: 'Validation failed', errors: 'Invalid tenant subdomain' },
+	},
 	missingToken: { status: 401, body: { status: 'error', message: 'API token is required' } },
 	invalidToken: { status: 401, body: { status: 'error', message: 'Invalid API token' } },
 	missingAbility: {
@@ -93,7 +103,10 @@ export const DOCUMENTED_ERRORS = {
 	},
 	planLimit: {
 		status: 403,
-		body: { status: 'error', message: 'Contact limit exceeded for your current plan. Upgrade to add more contacts.' },
+		body: {
+			status: 'error',
+			message: 'Contact limit exceeded for your current plan. Upgrade to add more contacts.',
+		},
 	},
 	notFound: { status: 404, body: { status: 'error', message: 'Contact not found' } },
 	validation: {
@@ -101,7 +114,10 @@ export const DOCUMENTED_ERRORS = {
 		body: {
 			status: 'error',
 			message: 'Validation failed',
-			errors: { phone: ['The phone field is required.'], email: ['The email has already been taken.'] },
+			errors: {
+				phone: ['The phone field is required.'],
+				email: ['The email has already been taken.'],
+			},
 		},
 	},
 	rateLimited: { status: 429, body: { message: 'Too many requests', retry_after: 1 } },

@@ -23,7 +23,10 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	state: {
-		workspaces: Record<string, { contacts: Array<Record<string, unknown> & { id: number; group_id: number[] }> }>;
+		workspaces: Record<
+			string,
+			{ contacts: Array<Record<string, unknown> & { id: number; group_id: number[] }> }
+		>;
 		faults: SandboxFault[];
 	};
 	readonly requests: RecordedRequest[];

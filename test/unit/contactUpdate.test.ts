@@ -2,7 +2,14 @@
 import nock from 'nock';
 
 import { runXobito, TEST_TOKEN, testCredentials } from '../helpers/runWorkflow';
-import { API_ROOT, contactRef, documentedExample, echoUpdate, mockXobito, updated } from '../helpers/xobitoMock';
+import {
+	API_ROOT,
+	contactRef,
+	documentedExample,
+	echoUpdate,
+	mockXobito,
+	updated,
+} from '../helpers/xobitoMock';
 
 describe('Contact → Update: the request', () => {
 	test('the documented example sends exactly the documented PUT', async () => {
@@ -100,7 +107,12 @@ describe('Contact → Update: the request', () => {
 				},
 			},
 		});
-		expect(received[0].body).toEqual({ firstname: 'John', lastname: 'Doe', phone: '+14155551234', type: 'customer' });
+		expect(received[0].body).toEqual({
+			firstname: 'John',
+			lastname: 'Doe',
+			phone: '+14155551234',
+			type: 'customer',
+		});
 	});
 
 	test('Clear Source and Clear Status send null, the documented way to empty them', async () => {
@@ -147,7 +159,10 @@ describe('Contact → Update: the request', () => {
 				updateFields: { statusId: '={{ $json.status }}' },
 			},
 		});
-		expect(received.map((request) => request.path)).toEqual([`${API_ROOT}/contacts/11`, `${API_ROOT}/contacts/12`]);
+		expect(received.map((request) => request.path)).toEqual([
+			`${API_ROOT}/contacts/11`,
+			`${API_ROOT}/contacts/12`,
+		]);
 		expect(received[0].body).toMatchObject({ phone: '5511987654321', status_id: 4 });
 		expect(received[1].body).toMatchObject({ phone: '+8613800000000', status_id: 6 });
 	});
@@ -166,7 +181,10 @@ describe('Contact → Update: the request', () => {
 			.reply(200, updated(451).body as object);
 		const { success } = await runXobito({
 			parameters: documentedExample,
-			credentials: testCredentials({ baseUrl: 'https://crm.example.test/xobito/', apiToken: hexToken }),
+			credentials: testCredentials({
+				baseUrl: 'https://crm.example.test/xobito/',
+				apiToken: hexToken,
+			}),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(success).toHaveLength(1);

@@ -2,18 +2,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { XobitoApi } from '../../credentials/XobitoApi.credentials';
-import { optionalContactFields, requiredContactFields } from '../../nodes/Xobito/actions/contact/contact.fields';
+import {
+	optionalContactFields,
+	requiredContactFields,
+} from '../../nodes/Xobito/actions/contact/contact.fields';
 import { Xobito } from '../../nodes/Xobito/Xobito.node';
 
 const { description } = new Xobito();
-const byName = (name: string) => description.properties.find((property) => property.name === name) as INodeProperties;
+const byName = (name: string) =>
+	description.properties.find((property) => property.name === name) as INodeProperties;
 
 test('public names fixed by the contract', () => {
 	expect(description.name).toBe('xobito');
 	expect(description.version).toBe(1);
-	expect(description.credentials).toEqual([{ name: 'xobitoApi', required: true, testedBy: 'xobitoApiTest' }]);
+	expect(description.credentials).toEqual([
+		{ name: 'xobitoApi', required: true, testedBy: 'xobitoApiTest' },
+	]);
 	expect(description.usableAsTool).toBe(true);
-	expect(new XobitoApi().properties.map((property) => property.name)).toEqual(['apiToken', 'subdomain', 'baseUrl']);
+	expect(new XobitoApi().properties.map((property) => property.name)).toEqual([
+		'apiToken',
+		'subdomain',
+		'baseUrl',
+	]);
 	expect(new XobitoApi().properties[0].typeOptions).toEqual({ password: true });
 	expect(new XobitoApi().properties[2].default).toBe('https://dash.xobito.com');
 	expect(byName('contactId').type).toBe('resourceLocator');
@@ -27,15 +37,28 @@ test('every required field is a required top-level parameter, every optional one
 	const updateFields = byName('updateFields');
 	const offered = (updateFields.options as INodeProperties[]).map((option) => option.name);
 	expect(offered).toEqual(
-		optionalContactFields.flatMap((field) => (field.clearWith ? [field.name, field.clearWith.name] : [field.name])),
+		optionalContactFields.flatMap((field) =>
+			field.clearWith ? [field.name, field.clearWith.name] : [field.name],
+		),
 	);
 	expect(offered).toEqual(
-		expect.arrayContaining(['email', 'sourceId', 'statusId', 'company', 'description', 'countryId', 'assignedId', 'groups']),
+		expect.arrayContaining([
+			'email',
+			'sourceId',
+			'statusId',
+			'company',
+			'description',
+			'countryId',
+			'assignedId',
+			'groups',
+		]),
 	);
 });
 
 test('every parameter of the operation is shown only for Contact → Update', () => {
-	for (const property of description.properties.filter((p) => !['resource', 'operation'].includes(p.name))) {
+	for (const property of description.properties.filter(
+		(p) => !['resource', 'operation'].includes(p.name),
+	)) {
 		expect(property.displayOptions?.show).toEqual({ resource: ['contact'], operation: ['update'] });
 	}
 });

@@ -46,14 +46,21 @@ describe('dropdowns', () => {
 			{ name: 'Won', value: 3 },
 		]);
 		const sources = await methods.loadOptions.getSources.call(loadOptionsContext(credentials()));
-		expect(sources.map((option) => option.name)).toEqual(['Referral', 'Trade Fair', 'Website', 'WhatsApp']);
+		expect(sources.map((option) => option.name)).toEqual([
+			'Referral',
+			'Trade Fair',
+			'Website',
+			'WhatsApp',
+		]);
 	});
 
 	test('a token without the read ability gets a message naming the ability', async () => {
-		await expect(methods.loadOptions.getStatuses.call(loadOptionsContext(credentials(TOKENS.updateOnly)))).rejects.toThrow(
-			'Token does not have the required ability: statuses.read',
-		);
-		await expect(methods.loadOptions.getGroups.call(loadOptionsContext(credentials(TOKENS.updateOnly)))).rejects.toMatchObject({
+		await expect(
+			methods.loadOptions.getStatuses.call(loadOptionsContext(credentials(TOKENS.updateOnly))),
+		).rejects.toThrow('Token does not have the required ability: statuses.read');
+		await expect(
+			methods.loadOptions.getGroups.call(loadOptionsContext(credentials(TOKENS.updateOnly))),
+		).rejects.toMatchObject({
 			message: 'Token does not have the required ability: groups.read',
 			description: expect.stringMatching(/Give the token that ability/),
 		});
@@ -63,13 +70,18 @@ describe('dropdowns', () => {
 		const context = loadOptionsContext(credentials());
 		const first = await methods.listSearch.searchContacts.call(context);
 		expect(first.results).toHaveLength(100);
-		expect(first.results[0]).toEqual({ name: 'John Doe (+14155550001, contact1@example.com)', value: '1' });
+		expect(first.results[0]).toEqual({
+			name: 'John Doe (+14155550001, contact1@example.com)',
+			value: '1',
+		});
 		expect(first.paginationToken).toBe('2');
 		const last = await methods.listSearch.searchContacts.call(context, undefined, '3');
 		expect(last.results).toHaveLength(50);
 		expect(last.paginationToken).toBeUndefined();
 		const filtered = await methods.listSearch.searchContacts.call(context, 'contact42@');
-		expect(filtered.results).toEqual([{ name: expect.stringContaining('contact42@example.com'), value: '42' }]);
+		expect(filtered.results).toEqual([
+			{ name: expect.stringContaining('contact42@example.com'), value: '42' },
+		]);
 	});
 
 	test('values picked in the dropdowns update the contact in the sandbox', async () => {
@@ -84,7 +96,9 @@ describe('dropdowns', () => {
 		});
 		expect(result.workflowError).toBeUndefined();
 		expect(result.success[0].json).toMatchObject({ id: 42, status_id: 2, type: 'customer' });
-		expect(sandbox.state.workspaces.acme.contacts.find((contact) => contact.id === 42)?.group_id).toEqual([1, 120]);
+		expect(
+			sandbox.state.workspaces.acme.contacts.find((contact) => contact.id === 42)?.group_id,
+		).toEqual([1, 120]);
 	});
 });
 
@@ -111,11 +125,15 @@ describe('credential test', () => {
 	test('an unknown workspace subdomain', async () => {
 		const result = await testCredential(credentials(TOKENS.full, { subdomain: 'nosuchworkspace' }));
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Invalid tenant subdomain\. No Xobito workspace is called "nosuchworkspace"/);
+		expect(result.message).toMatch(
+			/^Invalid tenant subdomain\. No Xobito workspace is called "nosuchworkspace"/,
+		);
 	});
 
 	test('a base URL where nothing answers', async () => {
-		const result = await testCredential(credentials(TOKENS.full, { baseUrl: 'http://127.0.0.1:9' }));
+		const result = await testCredential(
+			credentials(TOKENS.full, { baseUrl: 'http://127.0.0.1:9' }),
+		);
 		expect(result).toEqual({
 			status: 'Error',
 			message:
@@ -126,7 +144,9 @@ describe('credential test', () => {
 	test('a valid token that only lacks contacts.read is fine for updates', async () => {
 		const result = await testCredential(credentials(TOKENS.updateOnly));
 		expect(result.status).toBe('OK');
-		expect(result.message).toMatch(/lacks "contacts.read", which the test uses but updating contacts does not need/);
+		expect(result.message).toMatch(
+			/lacks "contacts.read", which the test uses but updating contacts does not need/,
+		);
 	});
 
 	test('a base URL that answers but is not the Xobito API', async () => {

@@ -5,7 +5,13 @@ import nock from 'nock';
 import type { OnError } from '../helpers/runWorkflow';
 import { runXobito, TEST_TOKEN } from '../helpers/runWorkflow';
 import type { Reply } from '../helpers/xobitoMock';
-import { contactRef, documentedExample, DOCUMENTED_ERRORS, echoUpdate, mockXobito } from '../helpers/xobitoMock';
+import {
+	contactRef,
+	documentedExample,
+	DOCUMENTED_ERRORS,
+	echoUpdate,
+	mockXobito,
+} from '../helpers/xobitoMock';
 
 interface SerialisedError {
 	message: string;
@@ -25,13 +31,48 @@ async function failWith(reply: Reply, options: IDataObject = {}) {
 
 describe('documented error answers stop the workflow with the API message', () => {
 	test.each([
-		['400 unknown workspace', DOCUMENTED_ERRORS.invalidSubdomain, 'Invalid tenant subdomain', /No Xobito workspace is called "acme"/],
-		['401 missing token', DOCUMENTED_ERRORS.missingToken, 'API token is required', /Settings → API Management/],
-		['401 invalid token', DOCUMENTED_ERRORS.invalidToken, 'Invalid API token', /copy the token again/],
-		['403 missing ability', DOCUMENTED_ERRORS.missingAbility, 'Token does not have the required ability: contacts.update', /Give the token that ability/],
-		['403 plan limit', DOCUMENTED_ERRORS.planLimit, 'Contact limit exceeded for your current plan. Upgrade to add more contacts.', /Upgrade the plan/],
-		['404 contact not found', DOCUMENTED_ERRORS.notFound, 'Contact not found', /Nothing with this ID exists in workspace "acme"/],
-		['500 server error', DOCUMENTED_ERRORS.serverError, 'Failed to update contact', /Try again later/],
+		[
+			'400 unknown workspace',
+			DOCUMENTED_ERRORS.invalidSubdomain,
+			'Invalid tenant subdomain',
+			/No Xobito workspace is called "acme"/,
+		],
+		[
+			'401 missing token',
+			DOCUMENTED_ERRORS.missingToken,
+			'API token is required',
+			/Settings → API Management/,
+		],
+		[
+			'401 invalid token',
+			DOCUMENTED_ERRORS.invalidToken,
+			'Invalid API token',
+			/copy the token again/,
+		],
+		[
+			'403 missing ability',
+			DOCUMENTED_ERRORS.missingAbility,
+			'Token does not have the required ability: contacts.update',
+			/Give the token that ability/,
+		],
+		[
+			'403 plan limit',
+			DOCUMENTED_ERRORS.planLimit,
+			'Contact limit exceeded for your current plan. Upgrade to add more contacts.',
+			/Upgrade the plan/,
+		],
+		[
+			'404 contact not found',
+			DOCUMENTED_ERRORS.notFound,
+			'Contact not found',
+			/Nothing with this ID exists in workspace "acme"/,
+		],
+		[
+			'500 server error',
+			DOCUMENTED_ERRORS.serverError,
+			'Failed to update contact',
+			/Try again later/,
+		],
 	])('%s', async (_name, reply, message, hint) => {
 		const { error, received } = await failWith(reply);
 		expect(received).toHaveLength(1);
@@ -58,7 +99,11 @@ describe('documented error answers stop the workflow with the API message', () =
 	test('422 with errors as a string', async () => {
 		const { error } = await failWith({
 			status: 422,
-			body: { status: 'error', message: 'Validation failed', errors: 'The lastname field is required.' },
+			body: {
+				status: 'error',
+				message: 'Validation failed',
+				errors: 'The lastname field is required.',
+			},
 		});
 		expect(error.message).toBe('Validation failed');
 		expect(error.description).toMatch('The lastname field is required.');
@@ -74,7 +119,10 @@ describe('documented error answers stop the workflow with the API message', () =
 
 describe('rate limits', () => {
 	test('a 429 is waited out for retry_after seconds and the same item is sent again', async () => {
-		const { received } = mockXobito([DOCUMENTED_ERRORS.rateLimited, echoUpdate({ path: '/x/451', body: {} } as never)]);
+		const { received } = mockXobito([
+			DOCUMENTED_ERRORS.rateLimited,
+			echoUpdate({ path: '/x/451', body: {} } as never),
+		]);
 		const { success, workflowError } = await runXobito({ parameters: documentedExample });
 		expect(workflowError).toBeUndefined();
 		expect(success).toHaveLength(1);
@@ -91,7 +139,9 @@ describe('rate limits', () => {
 		expect(received).toHaveLength(1);
 		expect(error.message).toBe("Xobito's rate limit was reached: Too many requests");
 		expect(error.httpCode).toBe('429');
-		expect(error.description).toMatch(/asks to wait 45 s, longer than 'Max Rate-Limit Wait' \(10 s\)/);
+		expect(error.description).toMatch(
+			/asks to wait 45 s, longer than 'Max Rate-Limit Wait' \(10 s\)/,
+		);
 		expect(error.description).toMatch(/The limit resets at \d{4}-\d\d-\d\dT/);
 	});
 
@@ -116,14 +166,22 @@ describe('rate limits', () => {
 		});
 		const { success } = await runXobito({
 			items: Array.from({ length: 6 }, (_, i) => ({ id: i + 1 })),
-			parameters: { ...documentedExample, contactId: contactRef('={{ $json.id }}'), options: { concurrency: 3 } },
+			parameters: {
+				...documentedExample,
+				contactId: contactRef('={{ $json.id }}'),
+				options: { concurrency: 3 },
+			},
 		});
 		expect(success.map((item) => item.json.id)).toEqual([1, 2, 3, 4, 5, 6]);
 		// Requests already on their way when the 429 came back may still arrive; nothing new starts.
 		const limitedAt = received[1].at;
-		const sentDuringPause = received.filter((request) => request.at > limitedAt + 200 && request.at < limitedAt + 950);
+		const sentDuringPause = received.filter(
+			(request) => request.at > limitedAt + 200 && request.at < limitedAt + 950,
+		);
 		expect(sentDuringPause).toEqual([]);
-		expect(received.filter((request) => request.at > limitedAt && request.at <= limitedAt + 200).length).toBeLessThanOrEqual(2);
+		expect(
+			received.filter((request) => request.at > limitedAt && request.at <= limitedAt + 200).length,
+		).toBeLessThanOrEqual(2);
 		expect(received).toHaveLength(7);
 	});
 });
@@ -157,7 +215,12 @@ describe('a mixed batch in each On Error mode', () => {
 	test('Continue (using error output): exactly the failed items go to the error branch, with status and message', async () => {
 		const { success, errors, received, workflowError } = await run('continueErrorOutput');
 		expect(workflowError).toBeUndefined();
-		expect(received.map((request) => request.path.split('/').pop())).toEqual(['1', '404', '3', '5']);
+		expect(received.map((request) => request.path.split('/').pop())).toEqual([
+			'1',
+			'404',
+			'3',
+			'5',
+		]);
 		expect(success.map((item) => [item.json.id, item.pairedItem])).toEqual([
 			[1, { item: 0 }],
 			[3, { item: 2 }],
@@ -194,7 +257,9 @@ describe('a mixed batch in each On Error mode', () => {
 		expect(errors).toEqual([]);
 		expect(success).toHaveLength(5);
 		expect(success.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
-		expect(success.map((item) => (item.json.error as IDataObject | undefined)?.message ?? 'ok')).toEqual([
+		expect(
+			success.map((item) => (item.json.error as IDataObject | undefined)?.message ?? 'ok'),
+		).toEqual([
 			'ok',
 			'Contact not found',
 			'ok',
@@ -202,7 +267,12 @@ describe('a mixed batch in each On Error mode', () => {
 			'ok',
 		]);
 		expect(success[1].json).toEqual({
-			error: { message: 'Contact not found', description: expect.any(String), httpCode: 404, fieldErrors: null },
+			error: {
+				message: 'Contact not found',
+				description: expect.any(String),
+				httpCode: 404,
+				fieldErrors: null,
+			},
 		});
 	});
 
@@ -216,8 +286,16 @@ describe('a mixed batch in each On Error mode', () => {
 });
 
 test('the token appears nowhere in outputs, errors or descriptions', async () => {
-	const replies = [DOCUMENTED_ERRORS.invalidToken, DOCUMENTED_ERRORS.validation, { status: 502, body: '<html>bad gateway</html>' }];
-	for (const onError of ['continueErrorOutput', 'continueRegularOutput', 'stopWorkflow'] as OnError[]) {
+	const replies = [
+		DOCUMENTED_ERRORS.invalidToken,
+		DOCUMENTED_ERRORS.validation,
+		{ status: 502, body: '<html>bad gateway</html>' },
+	];
+	for (const onError of [
+		'continueErrorOutput',
+		'continueRegularOutput',
+		'stopWorkflow',
+	] as OnError[]) {
 		mockXobito((_request, index) => replies[index % replies.length]);
 		const result = await runXobito({
 			items: [{}, {}, {}],

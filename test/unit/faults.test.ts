@@ -3,7 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runXobito } from '../helpers/runWorkflow';
 import type { Reply } from '../helpers/xobitoMock';
-import { contactRef, documentedExample, DOCUMENTED_ERRORS, echoUpdate, mockXobito } from '../helpers/xobitoMock';
+import {
+	contactRef,
+	documentedExample,
+	DOCUMENTED_ERRORS,
+	echoUpdate,
+	mockXobito,
+} from '../helpers/xobitoMock';
 
 interface SerialisedError {
 	message: string;
@@ -16,7 +22,11 @@ async function runWith(replies: Reply[], options: IDataObject) {
 		index < replies.length ? replies[index] : echoUpdate(request),
 	);
 	const result = await runXobito({ parameters: { ...documentedExample, options } });
-	return { received, ...result, error: result.workflowError as unknown as SerialisedError | undefined };
+	return {
+		received,
+		...result,
+		error: result.workflowError as unknown as SerialisedError | undefined,
+	};
 }
 
 describe('transient failures are retried, then succeed', () => {
@@ -28,7 +38,10 @@ describe('transient failures are retried, then succeed', () => {
 		['dropped connection', { status: 0, drop: true }],
 		['timeout', { status: 200, body: {}, delayMs: 1500 }],
 	] as Array<[string, Reply]>)('%s, then 200', async (_name, fault) => {
-		const { received, success, error } = await runWith([fault, fault], { maxRetries: 3, timeout: 300 });
+		const { received, success, error } = await runWith([fault, fault], {
+			maxRetries: 3,
+			timeout: 300,
+		});
 		expect(error).toBeUndefined();
 		expect(received).toHaveLength(3);
 		expect(received[2].body).toEqual(received[0].body);
@@ -38,10 +51,13 @@ describe('transient failures are retried, then succeed', () => {
 
 describe('when retries run out the item fails with what happened', () => {
 	test('a hung server ends with a timeout error after 1 + Max Retries attempts', async () => {
-		const { received, error } = await runWith(Array(5).fill({ status: 200, body: {}, delayMs: 1500 }), {
-			maxRetries: 2,
-			timeout: 200,
-		});
+		const { received, error } = await runWith(
+			Array(5).fill({ status: 200, body: {}, delayMs: 1500 }),
+			{
+				maxRetries: 2,
+				timeout: 200,
+			},
+		);
 		expect(received).toHaveLength(3);
 		expect(error?.message).toBe('Xobito did not answer within 200 ms');
 		expect(error?.description).toMatch(/The request was sent 3 times/);
@@ -55,10 +71,14 @@ describe('when retries run out the item fails with what happened', () => {
 	});
 
 	test('a dropped connection, every time', async () => {
-		const { received, error } = await runWith(Array(5).fill({ status: 0, drop: true }), { maxRetries: 1 });
+		const { received, error } = await runWith(Array(5).fill({ status: 0, drop: true }), {
+			maxRetries: 1,
+		});
 		expect(received).toHaveLength(2);
 		expect(error?.message).toBe('Could not reach Xobito at https://dash.xobito.test');
-		expect(error?.description).toMatch(/closed before Xobito answered \(ECONNRESET\)\. The request was sent 2 times/);
+		expect(error?.description).toMatch(
+			/closed before Xobito answered \(ECONNRESET\)\. The request was sent 2 times/,
+		);
 	});
 
 	test('nothing listening at the base URL', async () => {
@@ -74,7 +94,9 @@ describe('when retries run out the item fails with what happened', () => {
 
 describe('4xx answers are never retried', () => {
 	test.each([400, 401, 403, 404, 422])('%i', async (status) => {
-		const { received } = await runWith([{ status, body: { status: 'error', message: 'No' } }], { maxRetries: 3 });
+		const { received } = await runWith([{ status, body: { status: 'error', message: 'No' } }], {
+			maxRetries: 3,
+		});
 		expect(received).toHaveLength(1);
 	});
 });
@@ -82,8 +104,16 @@ describe('4xx answers are never retried', () => {
 describe('malformed success answers become errors naming the status', () => {
 	test.each([
 		['an HTML page', '<html>Login</html>', 'Xobito answered HTTP 200 but the response is not JSON'],
-		['broken JSON', '{"status":"success","data":', 'Xobito answered HTTP 200 but the response is not JSON'],
-		['an envelope without data', { status: 'success', message: 'ok' }, "Xobito answered HTTP 200 but the response is JSON without the 'data' field"],
+		[
+			'broken JSON',
+			'{"status":"success","data":',
+			'Xobito answered HTTP 200 but the response is not JSON',
+		],
+		[
+			'an envelope without data',
+			{ status: 'success', message: 'ok' },
+			"Xobito answered HTTP 200 but the response is JSON without the 'data' field",
+		],
 	] as Array<[string, unknown, string]>)('%s', async (_name, body, message) => {
 		const { received, error, success } = await runWith([{ status: 200, body }], {});
 		expect(received).toHaveLength(1);
@@ -111,7 +141,9 @@ test('under faults every item still gives exactly one output item (error output 
 			options: { maxRetries: 1, concurrency: 3 },
 		},
 	});
-	const paired = [...success, ...errors].map((item) => (item.pairedItem as { item: number }).item).sort();
+	const paired = [...success, ...errors]
+		.map((item) => (item.pairedItem as { item: number }).item)
+		.sort();
 	expect(paired).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 	expect(errors.map((item) => item.json.id)).toEqual([2, 4, 6]);
 	expect(success.map((item) => item.json.id)).toEqual([1, 3, 5, 7, 8]);

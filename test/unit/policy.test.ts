@@ -17,7 +17,12 @@ describe('retryAfterSeconds', () => {
 		['the documented body field', { message: 'Too many requests', retry_after: 45 }, {}, 45],
 		['a body field given as text', { retry_after: '7' }, {}, 7],
 		['the body wins over a header', { retry_after: 3 }, { 'retry-after': '60' }, 3],
-		['a Retry-After header in seconds', { message: 'Too many requests' }, { 'retry-after': '12' }, 12],
+		[
+			'a Retry-After header in seconds',
+			{ message: 'Too many requests' },
+			{ 'retry-after': '12' },
+			12,
+		],
 		['a Retry-After header as a date', {}, { 'retry-after': 'Thu, 03 Dec 2026 10:00:30 GMT' }, 30],
 		['a date in the past', {}, { 'retry-after': 'Thu, 03 Dec 2026 09:00:00 GMT' }, 0],
 		['nothing usable', { retry_after: -5 }, { 'retry-after': 'soon' }, undefined],

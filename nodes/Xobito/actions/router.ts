@@ -20,7 +20,10 @@ const resources: Record<string, Record<string, XobitoOperation>> = {
  * `item.error` with the bare message. So the details IF and Switch nodes route on (HTTP status,
  * field errors) travel inside `json.error`, and `item.error` is not used.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const httpCode = Number('httpCode' in error ? error.httpCode : undefined);
 	return {
 		json: {

@@ -77,9 +77,12 @@ function describeNetworkFailure(error: IDataObject): { code?: string; message: s
 	const cause = (error?.cause ?? {}) as IDataObject;
 	const nested = (cause.cause ?? {}) as IDataObject;
 	const code = [cause.code, error?.code, error?.httpCode, nested.code].find(
-		(candidate): candidate is string => typeof candidate === 'string' && NETWORK_CODE.test(candidate),
+		(candidate): candidate is string =>
+			typeof candidate === 'string' && NETWORK_CODE.test(candidate),
 	);
-	const texts = [cause.message, error?.description, error?.message].filter((text) => typeof text === 'string');
+	const texts = [cause.message, error?.description, error?.message].filter(
+		(text) => typeof text === 'string',
+	);
 	return { code, message: texts.join(' ') };
 }
 
@@ -148,14 +151,24 @@ export class XobitoClient {
 		);
 	}
 
-	private async send(options: IHttpRequestOptions, credentials: ICredentialDataDecryptedObject): Promise<Attempt> {
+	private async send(
+		options: IHttpRequestOptions,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<Attempt> {
 		try {
 			// The credential was read once for the run: handing it over spares n8n decrypting it again per request.
 			const response = (await this.context.helpers.httpRequestWithAuthentication.call(
 				this.context,
 				CREDENTIAL_NAME,
 				options,
-				{ credentialsDecrypted: { id: CREDENTIAL_NAME, name: CREDENTIAL_NAME, type: CREDENTIAL_NAME, data: credentials } },
+				{
+					credentialsDecrypted: {
+						id: CREDENTIAL_NAME,
+						name: CREDENTIAL_NAME,
+						type: CREDENTIAL_NAME,
+						data: credentials,
+					},
+				},
 			)) as { statusCode: number; body: unknown; headers?: IDataObject };
 			return {
 				answer: { statusCode: response.statusCode, body: response.body, headers: response.headers },
@@ -202,7 +215,9 @@ export class XobitoClient {
 		for (;;) {
 			await this.gate.waitForTurn(cancelled);
 			if (cancelled()) {
-				throw new NodeOperationError(node, 'The execution was stopped before this item was sent', { itemIndex });
+				throw new NodeOperationError(node, 'The execution was stopped before this item was sent', {
+					itemIndex,
+				});
 			}
 			failure.attempts++;
 			const attempt = await this.send(options, credentials);
