@@ -189,7 +189,7 @@ function defineScenarios(runtimeName) {
 		]);
 		expect(failed[2].json.error.fieldErrors).toEqual({ phone: ['The phone has already been taken.'] });
 		expect(failed[2].json.error.description).toBe(
-			'Xobito refused these values: Phone: The phone has already been taken.. Correct them in the input and run again.',
+			'Xobito refused these values: Phone: The phone has already been taken.. Correct them in the input and run again. [item 3]',
 		);
 		expect(nodeOutputs(run.run, 'Not Found')[0].map((item) => item.json.id)).toEqual([999]);
 		expect(nodeOutputs(run.run, 'Other Failure')[0].map((item) => item.json.id)).toEqual([3, 4]);

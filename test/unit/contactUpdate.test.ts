@@ -167,10 +167,16 @@ describe('Contact → Update: the request', () => {
 		expect(received[1].body).toMatchObject({ phone: '+8613800000000', status_id: 6 });
 	});
 
-	test('a contact ID given as a plain value (not a resource locator) works too', async () => {
+	test.each([
+		['a plain number', 451],
+		['a plain text', '451'],
+		['a plain expression', '={{ $json.id }}'],
+		['picked from the list', { __rl: true, mode: 'list', value: '451' }],
+	])('a contact ID given as %s works too', async (_name, contactId) => {
 		const { received } = mockXobito(echoUpdate);
-		await runXobito({ parameters: { ...documentedExample, contactId: 99 } });
-		expect(received[0].path).toBe(`${API_ROOT}/contacts/99`);
+		const { workflowError } = await runXobito({ items: [{ id: 451 }], parameters: { ...documentedExample, contactId } });
+		expect(workflowError).toBeUndefined();
+		expect(received[0].path).toBe(`${API_ROOT}/contacts/451`);
 	});
 
 	test('base URL with a path and trailing slash, and an unprefixed hex token', async () => {

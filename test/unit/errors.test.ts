@@ -88,7 +88,7 @@ describe('documented error answers stop the workflow with the API message', () =
 		expect(error.message).toBe('Validation failed');
 		expect(error.httpCode).toBe('422');
 		expect(error.description).toBe(
-			'Xobito refused these values: Phone: The phone field is required.; Email: The email has already been taken.. Correct them in the input and run again.',
+			'Xobito refused these values: Phone: The phone field is required.; Email: The email has already been taken.. Correct them in the input and run again. [item 0]',
 		);
 		expect(error.context.fieldErrors).toEqual({
 			phone: ['The phone field is required.'],

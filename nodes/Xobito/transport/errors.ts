@@ -67,9 +67,11 @@ function build(
 	httpCode?: number,
 	fieldErrors?: IDataObject,
 ): NodeApiError {
+	// The API's message stays as Xobito wrote it; the item it concerns is named in the description.
+	const where = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const error = new NodeApiError(node, response, {
 		message,
-		description,
+		description: `${description}${where}`,
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex: context.itemIndex,
 	});
