@@ -3,7 +3,9 @@
  * A person's check of the demo, automated: headless Chromium (Debian's package, driven by
  * playwright-core) logs into the demo n8n, finds the Xobito node in the nodes panel, opens the
  * example workflow's Xobito node and screenshots its fields, then runs the workflow from the
- * editor and checks that the sandbox received the contact updates.
+ * editor and checks that the sandbox received the contact updates. Then it runs the
+ * credential test through the running n8n (the endpoint behind the credential's Test button)
+ * for each outcome: working, wrong token, unknown workspace, unreachable server, update-only token.
  *
  * `node test/browser/editor.browser.js [--update-docs]` — needs /usr/bin/chromium (apt-get
  * install chromium). Screenshots go to .e2e-work/screenshots/, or with --update-docs to docs/
@@ -55,6 +57,39 @@ function startDemo() {
 			}, 12_000);
 		});
 	return { ready, stop };
+}
+
+/** The credential test's outcomes, through the running n8n's own endpoint for the Test button. */
+async function checkCredentialTests() {
+	const { TOKENS } = require('../sandbox/xobitoSandbox');
+	// A session of its own; n8n ties the auth cookie to the browser-id header sent at login.
+	const headers = { 'Content-Type': 'application/json', 'browser-id': 'xobito-check' };
+	const login = await fetch(`${BASE}/rest/login`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ emailOrLdapLoginId: 'demo@example.com', password: 'XobitoDemo1' }),
+	});
+	headers.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
+	const cases = [
+		[{ apiToken: TOKENS.full, subdomain: 'acme', baseUrl: sandboxUrl }, 'OK', /^Connected to Xobito workspace "acme"$/],
+		[{ apiToken: 'apitk_wrong', subdomain: 'acme', baseUrl: sandboxUrl }, 'Error', /^Invalid API token\. /],
+		[{ apiToken: TOKENS.full, subdomain: 'nosuch', baseUrl: sandboxUrl }, 'Error', /^Invalid tenant subdomain\. No Xobito workspace is called "nosuch"/],
+		[{ apiToken: TOKENS.full, subdomain: 'acme', baseUrl: 'http://127.0.0.1:9' }, 'Error', /^Could not reach Xobito at http:\/\/127\.0\.0\.1:9\. Nothing accepted the connection/],
+		[{ apiToken: TOKENS.updateOnly, subdomain: 'acme', baseUrl: sandboxUrl }, 'OK', /lacks "contacts\.read", which the test uses but updating contacts does not need/],
+	];
+	for (const [data, status, message] of cases) {
+		const response = await fetch(`${BASE}/rest/credentials/test`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ credentials: { id: 'xobitoSandbox01', name: 'Xobito sandbox', type: 'xobitoApi', data } }),
+		});
+		const result = (await response.json()).data;
+		if (result?.status !== status || !message.test(result.message)) {
+			throw new Error(`credential test for ${JSON.stringify({ ...data, apiToken: '…' })}: ${JSON.stringify(result)}`);
+		}
+		if (JSON.stringify(result).includes(data.apiToken)) throw new Error('the credential test echoed the token');
+	}
 }
 
 async function main() {
@@ -135,6 +170,8 @@ async function main() {
 		}
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: path.join(SHOTS, 'example-run.png') });
+		say('testing credentials the way the Test button does (POST /rest/credentials/test)');
+		await checkCredentialTests();
 		say(`ok: the editor run updated contacts 42 and 43; screenshots in ${path.relative(ROOT, SHOTS)}/`);
 	} catch (error) {
 		const shot = path.join(ROOT, '.e2e-work', 'browser-failure.png');
