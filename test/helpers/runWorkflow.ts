@@ -169,6 +169,15 @@ export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 }
 
+/** A node error as n8n stores it in the run (the fields the tests read). */
+export interface SerialisedError {
+	message: string;
+	description?: string;
+	httpCode?: string | null;
+	name: string;
+	context: IDataObject;
+}
+
 export interface RunResult {
 	run: IRun;
 	/** Items of the node's first (success) output. */

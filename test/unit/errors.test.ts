@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import nock from 'nock';
 
-import type { OnError } from '../helpers/runWorkflow';
+import type { OnError, SerialisedError } from '../helpers/runWorkflow';
 import { runXobito, TEST_TOKEN } from '../helpers/runWorkflow';
 import type { Reply } from '../helpers/xobitoMock';
 import {
@@ -12,14 +12,6 @@ import {
 	echoUpdate,
 	mockXobito,
 } from '../helpers/xobitoMock';
-
-interface SerialisedError {
-	message: string;
-	description?: string;
-	httpCode?: string;
-	name: string;
-	context: IDataObject;
-}
 
 async function failWith(reply: Reply, options: IDataObject = {}) {
 	const { received } = mockXobito([reply]);

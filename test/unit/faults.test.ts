@@ -1,6 +1,7 @@
 /** Transient failures are retried within bounds; malformed answers become clear errors; no item is lost. */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { SerialisedError } from '../helpers/runWorkflow';
 import { runXobito } from '../helpers/runWorkflow';
 import type { Reply } from '../helpers/xobitoMock';
 import {
@@ -10,12 +11,6 @@ import {
 	echoUpdate,
 	mockXobito,
 } from '../helpers/xobitoMock';
-
-interface SerialisedError {
-	message: string;
-	description?: string;
-	httpCode?: string | null;
-}
 
 async function runWith(replies: Reply[], options: IDataObject) {
 	const { received } = mockXobito((request, index) =>
