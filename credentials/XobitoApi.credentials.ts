@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/Xobito/transport/constants';
+
 /**
  * Token + workspace subdomain + base URL. The subdomain is a path segment of the API
  * (`{baseUrl}/api/v1/{subdomain}/…`), not part of the host. The "Test" button is implemented
@@ -51,7 +53,7 @@ export class XobitoApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: 'https://dash.xobito.com',
+			default: DEFAULT_BASE_URL,
 			description:
 				'Address of the Xobito API. Keep the default unless you run a private Xobito installation or a local sandbox.',
 		},

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemLabel } from '../helpers/itemLabel';
+
 /**
  * One field of a Xobito object, declared once. The same entry drives the parameter shown in
  * the n8n editor (`toNodeProperty`), the check made before any request, and the key and JSON
@@ -42,10 +44,11 @@ export interface FieldSpec {
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 // An address with something before the @ and a dotted domain after it, without spaces.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const POSITIVE_INTEGER = /^[1-9][0-9]*$/;
+/** A positive whole number written in digits: how a Xobito ID may be given as text. */
+export const POSITIVE_INTEGER = /^[1-9][0-9]*$/;
 
 /** Length as the API counts it: Unicode code points (an emoji is one character). */
-export function codePointLength(value: string): number {
+function codePointLength(value: string): number {
 	return [...value].length;
 }
 
@@ -244,7 +247,7 @@ export function buildRequestBody(
 		if (parsed instanceof FieldProblem) {
 			throw new NodeOperationError(
 				node,
-				`'${field.displayName}' ${parsed.message} [item ${itemIndex}]`,
+				`'${field.displayName}' ${parsed.message}${itemLabel(itemIndex)}`,
 				{
 					itemIndex,
 					description: `${parsed.fix} No request was sent for this item.`,

@@ -8,7 +8,8 @@ import type {
 
 import { XobitoApi } from '../../../credentials/XobitoApi.credentials';
 import { networkError, responseError } from './errors';
-import { apiRootFor } from './index';
+import { DEFAULT_BASE_URL } from './constants';
+import { apiRootFor, describeNetworkFailure, isEnvelope } from './index';
 
 const TEST_TIMEOUT_MS = 15_000;
 
@@ -74,21 +75,19 @@ export async function checkCredential(
 			timeout: TEST_TIMEOUT_MS,
 		})) as FullResponse;
 	} catch (error) {
-		const cause = error?.cause ?? error;
-		return failed(
-			networkError(testNode, cause?.code, String(cause?.message ?? ''), TEST_TIMEOUT_MS, failure),
-		);
+		const { code, message } = describeNetworkFailure(error);
+		return failed(networkError(testNode, code, message, TEST_TIMEOUT_MS, failure));
 	}
 
 	const { statusCode, body } = response;
 	const message = body && typeof body === 'object' ? (body as IDataObject).message : undefined;
 	if (statusCode >= 200 && statusCode < 300) {
-		if (body && typeof body === 'object' && (body as IDataObject).data) {
+		if (isEnvelope(body)) {
 			return { status: 'OK', message: `Connected to Xobito workspace "${endpoint.subdomain}"` };
 		}
 		return {
 			status: 'Error',
-			message: `${endpoint.baseUrl} answered, but not like the Xobito API. Check 'Base URL' (the default is https://dash.xobito.com).`,
+			message: `${endpoint.baseUrl} answered, but not like the Xobito API. Check 'Base URL' (the default is ${DEFAULT_BASE_URL}).`,
 		};
 	}
 	if (

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { itemLabel } from '../helpers/itemLabel';
+
 /**
  * Turns every way a Xobito request can fail into a NodeApiError whose message is what happened
  * (the API's own message where it sent one), whose description says how to fix it, with
@@ -68,10 +70,9 @@ function build(
 	fieldErrors?: IDataObject,
 ): NodeApiError {
 	// The API's message stays as Xobito wrote it; the item it concerns is named in the description.
-	const where = context.itemIndex === undefined ? '' : ` [item ${context.itemIndex}]`;
 	const error = new NodeApiError(node, response, {
 		message,
-		description: `${description}${where}`,
+		description: `${description}${itemLabel(context.itemIndex)}`,
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex: context.itemIndex,
 	});

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+export { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './constants';
 import type { FailureContext } from './errors';
 import {
 	isTimeout,
@@ -17,12 +18,11 @@ import {
 	rateLimitError,
 	responseError,
 } from './errors';
+import { itemLabel } from '../helpers/itemLabel';
+import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from './constants';
 import { RequestGate } from './gate';
 import type { RequestPolicy } from './policy';
 import { backoffDelay, DEFAULT_POLICY, MAX_RATE_LIMIT_WAITS, retryAfterSeconds } from './policy';
-
-export const CREDENTIAL_NAME = 'xobitoApi';
-export const DEFAULT_BASE_URL = 'https://dash.xobito.com';
 
 const SUBDOMAIN_SHAPE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
@@ -50,6 +50,12 @@ export interface XobitoEnvelope extends IDataObject {
 	data: IDataObject;
 }
 
+/** Whether a 2xx body is the documented envelope, with `data` as an object. */
+export function isEnvelope(body: unknown): body is XobitoEnvelope {
+	const data = body && typeof body === 'object' ? (body as IDataObject).data : undefined;
+	return Boolean(data) && typeof data === 'object';
+}
+
 interface Endpoint {
 	apiRoot: string;
 	subdomain: string;
@@ -73,7 +79,7 @@ const NETWORK_CODE = /^E[A-Z_]+$/;
  * error in a NodeApiError, differently across versions: the code may sit on the cause, on the
  * error itself, or (found by NodeApiError) in httpCode, and the text may have been replaced.
  */
-function describeNetworkFailure(error: IDataObject): { code?: string; message: string } {
+export function describeNetworkFailure(error: IDataObject): { code?: string; message: string } {
 	const cause = (error?.cause ?? {}) as IDataObject;
 	const nested = (cause.cause ?? {}) as IDataObject;
 	const code = [cause.code, error?.code, error?.httpCode, nested.code].find(
@@ -93,11 +99,10 @@ export function apiRootFor(node: INode, credentials: IDataObject, itemIndex?: nu
 		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
 			? credentials.baseUrl.trim()
 			: DEFAULT_BASE_URL;
-	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 	if (!SUBDOMAIN_SHAPE.test(subdomain)) {
 		throw new NodeOperationError(
 			node,
-			`The credential's 'Workspace Subdomain' ${JSON.stringify(subdomain)} is not a workspace name${where}`,
+			`The credential's 'Workspace Subdomain' ${JSON.stringify(subdomain)} is not a workspace name${itemLabel(itemIndex)}`,
 			{
 				itemIndex,
 				description:
@@ -121,7 +126,7 @@ export function apiRootFor(node: INode, credentials: IDataObject, itemIndex?: nu
 	) {
 		throw new NodeOperationError(
 			node,
-			`The credential's 'Base URL' ${JSON.stringify(rawBaseUrl)} is not a web address${where}`,
+			`The credential's 'Base URL' ${JSON.stringify(rawBaseUrl)} is not a web address${itemLabel(itemIndex)}`,
 			{
 				itemIndex,
 				description: `Use an address such as ${DEFAULT_BASE_URL} (no query, fragment or login in it). No request was sent.`,
@@ -215,9 +220,11 @@ export class XobitoClient {
 		for (;;) {
 			await this.gate.waitForTurn(cancelled);
 			if (cancelled()) {
-				throw new NodeOperationError(node, 'The execution was stopped before this item was sent', {
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					node,
+					`The execution was stopped before this item was sent${itemLabel(itemIndex)}`,
+					{ itemIndex },
+				);
 			}
 			failure.attempts++;
 			const attempt = await this.send(options, credentials);
@@ -236,14 +243,7 @@ export class XobitoClient {
 
 			const { statusCode, body, headers } = attempt.answer;
 			if (statusCode >= 200 && statusCode < 300) {
-				if (
-					body &&
-					typeof body === 'object' &&
-					(body as IDataObject).data &&
-					typeof (body as IDataObject).data === 'object'
-				) {
-					return body as XobitoEnvelope;
-				}
+				if (isEnvelope(body)) return body;
 				throw malformedResponseError(node, statusCode, body, failure);
 			}
 			if (statusCode === 429) {

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemLabel } from '../helpers/itemLabel';
+
 /** How requests are sent, paced and retried during one run of the node. */
 export interface RequestPolicy {
 	/** Milliseconds one request may take before it is abandoned. */
@@ -119,7 +121,7 @@ export function readRequestPolicy(
 		) {
 			throw new NodeOperationError(
 				node,
-				`'${limit.displayName}' must be a whole number from ${limit.min} to ${limit.max}, not ${JSON.stringify(value)} [item ${itemIndex}]`,
+				`'${limit.displayName}' must be a whole number from ${limit.min} to ${limit.max}, not ${JSON.stringify(value)}${itemLabel(itemIndex)}`,
 				{ itemIndex, description: 'Correct the value under Options. No request was sent.' },
 			);
 		}

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parsePositiveId } from '../../fields/fieldSpec';
+import { parsePositiveId, POSITIVE_INTEGER } from '../../fields/fieldSpec';
+import { itemLabel } from '../../helpers/itemLabel';
 
 /** The contact to act on: typed or mapped by ID (the default), or picked from the workspace. */
 export const contactIdLocator: INodeProperties = {
@@ -21,7 +22,7 @@ export const contactIdLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^[1-9][0-9]*$',
+						regex: POSITIVE_INTEGER.source,
 						errorMessage: 'A Xobito contact ID is a positive whole number',
 					},
 				},
@@ -50,11 +51,15 @@ export function readContactId(context: IExecuteFunctions, itemIndex: number): nu
 			value === '' || value === undefined || value === null
 				? 'empty'
 				: `${JSON.stringify(value)}, not a contact ID`;
-		throw new NodeOperationError(context.getNode(), `'Contact' is ${shown} [item ${itemIndex}]`, {
-			itemIndex,
-			description:
-				'Give the numeric ID Xobito shows for the contact (e.g. 451). No request was sent for this item.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Contact' is ${shown}${itemLabel(itemIndex)}`,
+			{
+				itemIndex,
+				description:
+					'Give the numeric ID Xobito shows for the contact (e.g. 451). No request was sent for this item.',
+			},
+		);
 	}
 	return id;
 }
