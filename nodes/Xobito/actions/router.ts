@@ -10,8 +10,9 @@ interface XobitoOperation {
 	execute(this: IExecuteFunctions, itemIndex: number, client: XobitoClient): Promise<IDataObject>;
 }
 
+// A new operation is registered in its resource's index.ts; a new resource adds one line here.
 const resources: Record<string, Record<string, XobitoOperation>> = {
-	contact: { update: contact.update },
+	contact: contact.operations,
 };
 
 /**

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as update from './update.operation';
 
-export { update };
+/** Every Contact operation by its value; the router dispatches through this map. */
+export const operations = { update };
 
 export const description: INodeProperties[] = [
 	{
