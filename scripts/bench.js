@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: the Xobito node against n8n's HTTP Request node doing the same PUT, inside a
  * real n8n 2.41.1 (Node 24), against the Xobito sandbox on 127.0.0.1. Prints markdown tables and
- * writes docs/bench.md and docs/bench.svg. Not a test: run it on demand; compare ratios within
+ * writes docs/bench.md and .github/assets/bench.svg (images live in a dot folder: `n8n-node build`
+ * copies every png/svg outside dot folders into dist/, and so into the package). Not a test: run it on demand; compare ratios within
  * one run (the machines are shared and noisy).
  *
  *   1. Under a rate limit (sandbox: 10 requests per 2 s per token): wall time against the floor
@@ -217,7 +218,7 @@ async function main() {
 	fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
 	fs.writeFileSync(path.join(ROOT, 'docs', 'bench.md'), `${markdown}\n`);
 	fs.writeFileSync(
-		path.join(ROOT, 'docs', 'bench.svg'),
+		path.join(ROOT, '.github', 'assets', 'bench.svg'),
 		barChart(
 			`${limitedCount} contact updates under a ${LIMIT.max} per ${LIMIT.windowMs / 1000} s limit (floor ${floorMs / 1000} s)`,
 			chartBars.map((bar) => ({ ...bar, label: `${bar.label}${bar.lost ? ` (${bar.lost} lost)` : ''}` })),

@@ -10,6 +10,7 @@
  */
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -61,8 +62,9 @@ async function main() {
 	const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
 	await waitFor(`${sandboxUrl}/__sandbox/requests`);
 
-	// One demo folder, started afresh on every run (its n8n.log stays there after Ctrl+C).
-	const n8n = new N8n(n8nRuntime, path.join(ROOT, '.e2e-work', `demo-${N8N_PORT}`)).installPackage(tarball);
+	// One demo folder per port, started afresh on every run (its n8n.log stays after Ctrl+C). It is
+	// outside the repository: n8n caches its editor's assets there, which lint must not crawl.
+	const n8n = new N8n(n8nRuntime, path.join(os.tmpdir(), `n8n-nodes-xobito-demo-${N8N_PORT}`)).installPackage(tarball);
 	say(`n8n user folder: ${n8n.userFolder}`);
 	await n8n.importCredentials(credential({ baseUrl: sandboxUrl, apiToken: TOKENS.full }));
 	await n8n.importWorkflow(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/update-contacts.workflow.json'), 'utf8')));

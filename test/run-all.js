@@ -63,7 +63,7 @@ if (built) jest('unit tests', 'jest.config.js');
 if (process.env.XOBITO_E2E !== '0') {
 	const names = (process.env.XOBITO_E2E_N8N || 'n8n2,n8n1').split(',');
 	if (check('install n8n test builds', 'node', ['test/e2e/runtimes.js', ...names]) && built) {
-		const files = names.map((name) => `test/e2e/${name}.e2e.test.js`);
+		const files = ['test/e2e/package.e2e.test.js', ...names.map((name) => `test/e2e/${name}.e2e.test.js`)];
 		jest('end-to-end tests (real n8n)', 'jest.e2e.config.js', files);
 	}
 }

@@ -8,8 +8,8 @@
  * for each outcome: working, wrong token, unknown workspace, unreachable server, update-only token.
  *
  * `node test/browser/editor.browser.js [--update-docs]` — needs /usr/bin/chromium (apt-get
- * install chromium). Screenshots go to .e2e-work/screenshots/, or with --update-docs to docs/
- * (the README's pictures). Exits 0 on success, 1 on failure.
+ * install chromium). Screenshots go to .e2e-work/screenshots/, or with --update-docs to .github/assets/
+ * (the README's pictures; a dot folder, so `n8n-node build` does not copy them into the package). Exits 0 on success, 1 on failure.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,7 +20,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const N8N_PORT = 5698;
 const SANDBOX_PORT = 5699;
 const BASE = `http://127.0.0.1:${N8N_PORT}`;
-const SHOTS = process.argv.includes('--update-docs') ? path.join(ROOT, 'docs') : path.join(ROOT, '.e2e-work', 'screenshots');
+const SHOTS = process.argv.includes('--update-docs') ? path.join(ROOT, '.github', 'assets') : path.join(ROOT, '.e2e-work', 'screenshots');
 const DEADLINE_MS = 8 * 60 * 1000;
 
 const say = (message) => process.stdout.write(`[browser] ${message}\n`);
